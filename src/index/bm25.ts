@@ -21,6 +21,12 @@ export interface Bm25Data {
   docLens: Uint32Array;
 }
 
+function grow<T extends Uint32Array | Uint16Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
 export class Bm25Index {
   private readonly termIds = new Map<string, number>();
   private readonly avgLen: number;
@@ -35,42 +41,66 @@ export class Bm25Index {
     this.avgLen = data.docLens.length ? total / data.docLens.length : 0;
   }
 
-  /** Builds the index from already tokenised documents (one term list per chunk). */
-  static fromTerms(docTerms: string[][], params?: Bm25Params): Bm25Index {
-    const postings = new Map<string, number[]>(); // term -> [doc, tf, doc, tf, ...]
-    const docLens = new Uint32Array(docTerms.length);
-    docTerms.forEach((terms, d) => {
+  /**
+   * Builds the index from tokenised documents (one term list per chunk, or a function giving
+   * it, so terms need not all be held at once). Postings are gathered in growing typed arrays:
+   * at 50k chunks a Map of JS number arrays would take several times the memory.
+   */
+  static fromTerms(docTerms: string[][] | { count: number; get: (d: number) => string[] }, params?: Bm25Params): Bm25Index {
+    const count = Array.isArray(docTerms) ? docTerms.length : docTerms.count;
+    const get = Array.isArray(docTerms) ? (d: number) => docTerms[d]! : docTerms.get;
+    const termIds = new Map<string, number>();
+    const vocab: string[] = [];
+    let df = new Uint32Array(1024);
+    let pTerm = new Uint32Array(1 << 16);
+    let pTf = new Uint16Array(1 << 16);
+    let n = 0;
+    const docStart = new Uint32Array(count + 1);
+    const docLens = new Uint32Array(count);
+    for (let d = 0; d < count; d++) {
+      const terms = get(d);
       docLens[d] = terms.length;
-      const tf = new Map<string, number>();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let p = postings.get(t);
-        if (!p) postings.set(t, (p = []));
-        p.push(d, Math.min(n, 65535));
+      docStart[d] = n;
+      const tf = new Map<number, number>();
+      for (const t of terms) {
+        let id = termIds.get(t);
+        if (id === undefined) {
+          id = vocab.push(t) - 1;
+          termIds.set(t, id);
+          if (id >= df.length) df = grow(df, df.length * 2);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
       }
-    });
-    const vocab = [...postings.keys()].sort();
+      if (n + tf.size > pTerm.length) {
+        const size = Math.max(pTerm.length * 2, n + tf.size);
+        pTerm = grow(pTerm, size);
+        pTf = grow(pTf, size);
+      }
+      for (const [id, c] of tf) {
+        pTerm[n] = id;
+        pTf[n++] = Math.min(c, 65535);
+        df[id]!++;
+      }
+    }
+    docStart[count] = n;
     const offsets = new Uint32Array(vocab.length + 1);
-    let total = 0;
-    vocab.forEach((t, i) => {
-      offsets[i] = total;
-      total += postings.get(t)!.length / 2;
-    });
-    offsets[vocab.length] = total;
-    const docs = new Uint32Array(total);
-    const tfs = new Uint16Array(total);
-    vocab.forEach((t, i) => {
-      const p = postings.get(t)!;
-      for (let j = 0, o = offsets[i]!; j < p.length; j += 2, o++) {
-        docs[o] = p[j]!;
-        tfs[o] = p[j + 1]!;
+    for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+    const fill = offsets.slice(0, vocab.length);
+    const docs = new Uint32Array(n);
+    const tfs = new Uint16Array(n);
+    // Documents are visited in order, so each posting list comes out sorted by doc id.
+    for (let d = 0; d < count; d++) {
+      for (let p = docStart[d]!; p < docStart[d + 1]!; p++) {
+        const o = fill[pTerm[p]!]!++;
+        docs[o] = d;
+        tfs[o] = pTf[p]!;
       }
-    });
+    }
     return new Bm25Index({ vocab, offsets, docs, tfs, docLens }, params);
   }
 
   static fromTexts(texts: string[], params?: Bm25Params): Bm25Index {
-    return Bm25Index.fromTerms(texts.map(searchTerms), params);
+    return Bm25Index.fromTerms({ count: texts.length, get: (d) => searchTerms(texts[d]!) }, params);
   }
 
   get size(): number {

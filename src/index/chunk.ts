@@ -31,12 +31,27 @@ function cutLong(s: SentenceSpan, max: number): SentenceSpan[] {
 
 /** Index of the paragraph containing character `offset` of the section text. */
 function paragraphAt(section: Section, offset: number): number {
-  let pos = 0;
-  for (let i = 0; i < section.paragraphs.length; i++) {
-    pos += section.paragraphs[i]!.length + 1;
-    if (offset < pos) return i;
-  }
-  return section.paragraphs.length - 1;
+  let n = 0;
+  for (let i = section.text.indexOf("\n"); i >= 0 && i < offset; i = section.text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** The k-th chunk of a section, covering `section.text.slice(start, end)`. */
+export function makeChunk(article: Article, section: Section, k: number, start: number, end: number): Chunk {
+  const c: Chunk = {
+    id: `${section.id}-c${k}`,
+    articleId: article.id,
+    articleTitle: article.title,
+    sectionId: section.id,
+    heading: section.heading,
+    headingPath: section.headingPath,
+    paragraphIndex: paragraphAt(section, start),
+    start,
+    end,
+    text: section.text.slice(start, end),
+  };
+  if (section.speaker) c.speaker = section.speaker;
+  return c;
 }
 
 /**
@@ -45,22 +60,7 @@ function paragraphAt(section: Section, offset: number): number {
  * the previous chunk (one sentence of overlap). Chunk text is a verbatim slice of the section.
  */
 export function chunkSection(article: Article, section: Section, opts = DEFAULT_CHUNK_OPTIONS): Chunk[] {
-  const make = (k: number, start: number, end: number): Chunk => {
-    const c: Chunk = {
-      id: `${section.id}-c${k}`,
-      articleId: article.id,
-      articleTitle: article.title,
-      sectionId: section.id,
-      heading: section.heading,
-      headingPath: section.headingPath,
-      paragraphIndex: paragraphAt(section, start),
-      start,
-      end,
-      text: section.text.slice(start, end),
-    };
-    if (section.speaker) c.speaker = section.speaker;
-    return c;
-  };
+  const make = (k: number, start: number, end: number) => makeChunk(article, section, k, start, end);
   const text = section.text;
   if (text.length <= opts.maxChars) return [make(1, 0, text.length)];
   const sentences = splitSentences(text).flatMap((s) => cutLong(s, opts.maxChars));

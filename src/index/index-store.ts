@@ -1,9 +1,11 @@
 // Persists a built index under DATA_DIR/index: named files, a manifest with checksums, atomic swap on save.
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Bm25Index } from "./bm25.js";
+import { makeChunk } from "./chunk.js";
 import { DenseIndex } from "./dense-index.js";
 import type { TextEmbedder } from "./embedder.js";
 import { sha256 } from "./read-corpus.js";
@@ -55,6 +57,37 @@ const FILES = {
 
 const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
+/** A chunk on disk is only where it sits: [sectionId, start, end]; the rest is rebuilt from its section. */
+type ChunkRow = [string, number, number];
+
+function packChunks(chunks: Chunk[]): ChunkRow[] {
+  return chunks.map((c) => [c.sectionId, c.start, c.end]);
+}
+
+function unpackChunks(rows: ChunkRow[], articles: Article[]): Chunk[] {
+  const where = new Map(articles.flatMap((a) => a.sections.map((s) => [s.id, { a, s }] as const)));
+  const k = new Map<string, number>();
+  return rows.map(([sectionId, start, end]) => {
+    const at = where.get(sectionId);
+    if (!at) throw new Error(`chunk refers to unknown section ${sectionId}`);
+    const n = (k.get(sectionId) ?? 0) + 1;
+    k.set(sectionId, n);
+    return makeChunk(at.a, at.s, n, start, end);
+  });
+}
+
+/** The file's bytes as an ArrayBuffer: the Buffer's own when it owns all of it (large reads do), else a copy. */
+function arrayBufferOf(buf: Buffer): ArrayBuffer {
+  if (buf.byteOffset === 0 && buf.buffer instanceof ArrayBuffer && buf.buffer.byteLength === buf.length) return buf.buffer;
+  return new Uint8Array(buf).buffer;
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const part of createReadStream(file)) h.update(part as Buffer);
+  return h.digest("hex");
+}
+
 /** Packs the BM25 arrays into one buffer: a header of four lengths, then the arrays. */
 function packPostings(b: Bm25Index): Buffer {
   const { offsets, docs, tfs, docLens } = b.data;
@@ -64,7 +97,7 @@ function packPostings(b: Bm25Index): Buffer {
 }
 
 function unpackPostings(buf: Buffer, vocab: string[]): Bm25Index {
-  const copy = new Uint8Array(buf).buffer; // aligned copy
+  const copy = arrayBufferOf(buf);
   const [no, nd, nt, nl] = [0, 1, 2, 3].map((i) => buf.readUInt32LE(i * 4)) as [number, number, number, number];
   let at = 16;
   const take = <T>(ctor: new (b: ArrayBuffer, o: number, n: number) => T, n: number, size: number): T => {
@@ -96,7 +129,7 @@ export async function saveIndex(dir: string, index: BuiltIndex, embedder: TextEm
       files[name] = { sha256: sha256(data), bytes: Buffer.byteLength(data) };
     };
     await put(FILES.articles, JSON.stringify(index.articles));
-    await put(FILES.chunks, JSON.stringify(index.chunks));
+    await put(FILES.chunks, JSON.stringify(packChunks(index.chunks)));
     await put(FILES.bm25Vocab, JSON.stringify(index.bm25.data.vocab));
     await put(FILES.bm25Postings, packPostings(index.bm25));
     index.dense.save(path.join(tmp, FILES.dense));
@@ -151,8 +184,12 @@ export async function loadIndex(dir: string, embedder: TextEmbedder): Promise<Bu
       `index was built by ${manifest.embedder.id} (dim ${manifest.embedder.dimension}), ` +
         `the embedder now is ${embedder.id} (dim ${embedder.dimension})`,
     );
-  const data: Record<string, Buffer> = {};
-  for (const [name, want] of Object.entries(manifest.files)) {
+  for (const name of [FILES.articles, FILES.chunks, FILES.dense, FILES.bm25Vocab, FILES.bm25Postings])
+    if (!manifest.files[name]) throw new IndexUnusableError("corrupt", `index file ${name} is not in the manifest`);
+  // One file at a time: verify, parse, let the raw bytes go, so peak memory stays near the index's own size.
+  const read = async (name: string): Promise<Buffer | undefined> => {
+    const want = manifest.files[name];
+    if (!want) return undefined;
     let buf: Buffer;
     try {
       buf = await readFile(path.join(dir, name));
@@ -161,21 +198,27 @@ export async function loadIndex(dir: string, embedder: TextEmbedder): Promise<Bu
     }
     if (buf.length !== want.bytes || sha256(buf) !== want.sha256)
       throw new IndexUnusableError("corrupt", `index file ${name} is corrupt (checksum mismatch, ${buf.length} bytes)`);
-    data[name] = buf;
-  }
-  for (const name of [FILES.articles, FILES.chunks, FILES.dense, FILES.bm25Vocab, FILES.bm25Postings])
-    if (!data[name]) throw new IndexUnusableError("corrupt", `index file ${name} is not in the manifest`);
+    return buf;
+  };
+  const json = async <T>(name: string): Promise<T> => JSON.parse((await read(name))!.toString("utf8")) as T;
   try {
-    const articles = JSON.parse(data[FILES.articles]!.toString("utf8")) as Article[];
-    const chunks = JSON.parse(data[FILES.chunks]!.toString("utf8")) as Chunk[];
-    const bm25 = unpackPostings(data[FILES.bm25Postings]!, JSON.parse(data[FILES.bm25Vocab]!.toString("utf8")));
-    const dense = DenseIndex.load(path.join(dir, FILES.dense), manifest.embedder.dimension);
+    const densePath = path.join(dir, FILES.dense);
+    const denseSum = await fileSha256(densePath).catch(() => {
+      throw new IndexUnusableError("corrupt", `index file ${FILES.dense} is missing`);
+    });
+    if (denseSum !== manifest.files[FILES.dense]!.sha256)
+      throw new IndexUnusableError("corrupt", `index file ${FILES.dense} is corrupt (checksum mismatch)`);
+    const articles = await json<Article[]>(FILES.articles);
+    const chunks = unpackChunks(await json<ChunkRow[]>(FILES.chunks), articles);
+    const bm25 = unpackPostings((await read(FILES.bm25Postings))!, await json<string[]>(FILES.bm25Vocab));
+    const dense = DenseIndex.load(densePath, manifest.embedder.dimension);
     if (dense.size !== chunks.length || bm25.size !== chunks.length)
       throw new Error(`counts differ: ${chunks.length} chunks, ${dense.size} vectors, ${bm25.size} BM25 docs`);
-    if (data[FILES.embedder]) embedder.loadState?.(data[FILES.embedder]!);
+    const state = await read(FILES.embedder);
+    if (state) embedder.loadState?.(state);
     const built: BuiltIndex = { manifest, articles, chunks, dense, bm25 };
-    const v = data[FILES.vectors];
-    if (v) built.vectors = new Float32Array(new Uint8Array(v).buffer);
+    const v = await read(FILES.vectors);
+    if (v) built.vectors = new Float32Array(arrayBufferOf(v));
     return built;
   } catch (err) {
     if (err instanceof IndexUnusableError) throw err;

@@ -146,7 +146,6 @@ export function parseArticle(id: string, raw: string): Article {
       id: `${id}-s${n}`,
       heading: d.headingPath.join(" / "),
       headingPath: d.headingPath,
-      paragraphs,
       text: paragraphs.join("\n"),
     };
     if (d.speaker) section.speaker = d.speaker;

@@ -24,7 +24,8 @@ const ARTICLE_EXT = /\.(txt|md|markdown)$/i;
 export async function listArticleFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && ARTICLE_EXT.test(e.name))
+    // Symlinks are listed too: a dangling one must surface as a warning, not vanish.
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && ARTICLE_EXT.test(e.name))
     .map((e) => path.relative(dir, path.join(e.parentPath ?? dir, e.name)))
     .sort();
 }

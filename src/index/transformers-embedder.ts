@@ -41,9 +41,9 @@ export class TransformersEmbedder implements TextEmbedder {
       pretrainedOptions: {
         dtype: opts.dtype,
         cache_dir: opts.cacheDir,
-        // Download progress, one bar per file, only when something is actually fetched.
+        // Download progress, one bar per file; a local folder is read, not downloaded, so no bars.
         progress_callback: (e: { status: string; file?: string; loaded?: number; total?: number }) => {
-          if (e.status !== "progress" || !e.file || !e.total) return;
+          if (opts.modelDir || e.status !== "progress" || !e.file || !e.total) return;
           let bar = bars.get(e.file);
           if (!bar) bars.set(e.file, (bar = new ProgressBar(`download ${e.file}`, e.total, "bytes")));
           bar.update(e.loaded ?? 0);

@@ -14,8 +14,7 @@ export interface Section {
   dateline?: string;
   /** Photo credits found inside the section, kept as metadata. */
   credits?: string[];
-  /** Paragraphs after layout repair; `text` is these joined by "\n". */
-  paragraphs: string[];
+  /** Paragraphs after layout repair, joined by "\n" (so `text.split("\n")` gives them back). */
   text: string;
 }
 
