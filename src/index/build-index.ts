@@ -4,14 +4,14 @@ import { Bm25Index } from "./bm25.js";
 import { chunkArticles } from "./chunk.js";
 import { DenseIndex } from "./dense-index.js";
 import type { TextEmbedder } from "./embedder.js";
-import { IndexUnusableError, loadIndex, saveIndex, type BuiltIndex, type Manifest } from "./index-store.js";
+import { FORMAT_VERSION, IndexUnusableError, loadIndex, saveIndex, type BuiltIndex, type Manifest } from "./index-store.js";
 import { parseArticle } from "./parse-article.js";
 import { ProgressBar } from "./progress.js";
 import { readCorpus, sha256, type CorpusWarning, type SourceFile } from "./read-corpus.js";
 import type { Article, Chunk } from "./types.js";
 
 /** Bumped when parsing or chunking changes, so existing indexes are rebuilt. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** The text that is embedded and BM25-indexed for a chunk: its heading path and speaker give it context. */
 export function indexText(c: Chunk): string {
@@ -100,7 +100,7 @@ export async function buildIndex(
   const bm25 = Bm25Index.fromTexts(texts);
 
   const manifest: Manifest = {
-    formatVersion: 1,
+    formatVersion: FORMAT_VERSION,
     builtAt: new Date().toISOString(),
     buildSeconds: (Date.now() - started) / 1000,
     embedder: { id: embedder.id, dimension: dim },

@@ -12,7 +12,7 @@ import { sha256 } from "./read-corpus.js";
 import type { Article, Chunk } from "./types.js";
 
 /** Bumped whenever the files' layout or meaning changes; older indexes are rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface Manifest {
   formatVersion: number;

@@ -39,7 +39,7 @@ describe("index persistence", () => {
     const { run, indexDir } = await setup();
     await run();
     const m = JSON.parse(await readFile(path.join(indexDir, "manifest.json"), "utf8"));
-    expect(m).toMatchObject({ formatVersion: 1, embedder: { id: "builtin-hash-v1-d512", dimension: 512 } });
+    expect(m).toMatchObject({ formatVersion: 2, embedder: { id: "builtin-hash-v1-d512", dimension: 512 } });
     expect(m.corpus.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(m.corpus.files).toHaveLength(5);
     expect(Object.keys(m.files).sort()).toEqual([
