@@ -7,6 +7,7 @@ import { HybridRetriever, type RetrievalMode, type RetrievedChunk } from "../ret
 import type { Lexicon } from "../retrieve/lexicon.js";
 import { analyzeQuestion, type AnalyzedQuestion } from "../retrieve/question.js";
 import { translateQuestion } from "../retrieve/translate.js";
+import { words } from "../index/tokenize.js";
 import { compose, type Citation } from "./compose.js";
 import { coverage, judge, scoreSentences, toPassage, type Passage, type TermWeights } from "./evidence.js";
 
@@ -51,6 +52,8 @@ export interface AnswererDeps {
 }
 
 export const DEFAULT_TOP_K = 5;
+/** Types whose focus names the thing asked about (多少个[职工之家], [主席]是谁); for when/where it is incidental. */
+const FOCUS_IS_KEY = new Set(["howMany", "who", "role", "which"]);
 /** Fused candidates the reranker looks at before keeping topK. */
 const RERANK_POOL = 30;
 
@@ -83,18 +86,34 @@ export class Answerer {
   private weights(q: AnalyzedQuestion): TermWeights {
     const { bm25 } = this.deps.index;
     const verbs = new Set(q.verbs);
-    return { terms: q.terms, weight: (t) => (bm25.docFreq(t) ? bm25.idf(t) : this.maxIdf) * (verbs.has(t) ? 0.5 : 1) };
+    return { terms: q.terms, weight: (t) => (bm25.docFreq(t) ? bm25.idf(t) : this.maxIdf) * (verbs.has(t) || /^[a-z]/.test(t) ? 0.5 : 1) };
+  }
+
+  /**
+   * A compound the corpus never uses (集中学习) is replaced by its known parts (集中, 学习), so one
+   * unusual phrasing does not sink a question the articles answer; a wholly unknown word stays.
+   */
+  private splitUnknown(terms: string[]): string[] {
+    const { bm25 } = this.deps.index;
+    return terms.flatMap((t) => {
+      if (bm25.docFreq(t) || t.length < 3 || !/\p{Script=Han}/u.test(t)) return [t];
+      const parts = words(t).filter((w) => w !== t && w.length >= 2 && bm25.docFreq(w) > 0);
+      return parts.length ? [...new Set(parts)] : [t];
+    });
   }
 
   /** Analysis plus, for English, the Chinese words to search with. */
   private analyze(standalone: string): { q: AnalyzedQuestion; extra?: Map<string, number> } {
-    const q = analyzeQuestion(standalone);
+    const analyzed = analyzeQuestion(standalone);
+    const q = { ...analyzed, terms: this.splitUnknown(analyzed.terms) };
     if (q.lang !== "en" || !this.deps.lexicon) return { q };
     const { bm25 } = this.deps.index;
     const known = (zh: string) => bm25.docFreq(zh) > 0;
     const t = translateQuestion(standalone, this.deps.lexicon, known);
     // English: the Chinese words stand in for the terms, and the focus is any of them (for lifting 二等奖3名).
-    return { q: { ...q, terms: t.primary, focus: t.primary }, extra: new Map(t.terms.map((z) => [z, 1])) };
+    // Untranslated content words stay as terms: the Chinese text never covers them, which is the
+    // point — "budget" with no 预算 in the corpus must weigh against answering.
+    return { q: { ...q, terms: [...t.primary, ...t.untranslated], focus: t.primary }, extra: new Map(t.terms.map((z) => [z, 1])) };
   }
 
   async ask(req: AskRequest, opts: { mode?: AnswerMode; onToken?: (text: string) => void } = {}): Promise<AskResult> {
@@ -114,7 +133,9 @@ export class Answerer {
     }
     const t1 = performance.now();
     const ranked = scoreSentences(q, passages, tw);
-    const keyTerms = q.lang === "zh" ? [...new Set([...q.entities, ...q.focus])] : [];
+    // The focus gates a refusal only where the answer is a typed span (奖金 in 奖金是多少); for what/list
+    // questions it is often a category word the text does not repeat (什么城市 → 最美冬奥城).
+    const keyTerms = q.lang === "zh" ? [...new Set([...q.entities, ...(FOCUS_IS_KEY.has(q.type) ? q.focus : [])])] : [];
     const verdict = judge(q, ranked, keyTerms);
     let composed: Pick<AskResult, "answer" | "answerable" | "citations"> = compose(q, ranked, verdict, passages, keyTerms, q.terms);
     if (this.deps.generator && passages.length) {

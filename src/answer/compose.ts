@@ -67,7 +67,7 @@ export function liftDirect(q: AnalyzedQuestion, s: ScoredSentence): string | und
       ? Math.min(...occurrences.map((o) => (t.start >= o.end ? t.start - o.end : 2 * (o.end - t.start) + 10) * 10 - o.len))
       : t.start;
   const best = [...s.typed].sort((a, b) => dist(a) - dist(b))[0]!;
-  if (q.type === "who") return best.text;
+  if (q.type === "who" || q.type === "role") return best.text;
   for (const f of focus) {
     const i = s.text.lastIndexOf(f, best.start);
     if (i >= 0 && i + f.length <= best.start) {
@@ -102,7 +102,8 @@ function supporting(q: AnalyzedQuestion, ranked: ScoredSentence[], terms: string
     if (chosen.length >= max) break;
     const fresh = terms.filter((t) => !covered.has(t) && covers(s.text, t));
     const sameArticle = s.passage.ref.chunk.articleId === best.passage.ref.chunk.articleId;
-    if (s.score < best.score * (fresh.length ? 0.6 : 0.85)) continue;
+    const samePassage = s.passage === best.passage;
+    if (s.score < best.score * (fresh.length && samePassage ? 0.6 : 0.85)) continue;
     if (!keyTerms.every((t) => covers(s.passage.context, t))) continue;
     if (!sameArticle && !fresh.length && max === 1) continue;
     if (chosen.some((c) => squash(c.text).includes(squash(s.text)) || squash(s.text).includes(squash(c.text)))) continue;
@@ -113,22 +114,21 @@ function supporting(q: AnalyzedQuestion, ranked: ScoredSentence[], terms: string
   return chosen.sort((a, b) => a.passage.rank - b.passage.rank || a.start - b.start);
 }
 
-const ENUMERATOR = /^(一|二|三|四|五|六|七|八|九|十)是|^第[一二三四五六七八九十]|^其[次二三]|^再次|^最后/;
-
 /**
- * For list questions: a sentence that opens an enumeration (一是…；) runs on through the clauses
- * that continue it (二是…；三是…), taken verbatim from the passage.
+ * For list questions, a sentence is read to its true end: clauses cut at ；(一是…；二是…；) run on to
+ * the closing 。, and a sentence that announces a list (…：, 包括…) takes the one that gives it.
  */
 function withEnumeration(s: ScoredSentence): string {
   const text = s.passage.text;
-  if (!/[；;]$/.test(s.text) && !/一是|第一|首先/.test(s.text)) return s.text;
   let end = s.end;
-  for (let guard = 0; guard < 8; guard++) {
-    const rest = text.slice(end).replace(/^\s+/, "");
-    if (!ENUMERATOR.test(rest)) break;
-    const stop = rest.search(/[；;。！？]/);
-    if (stop < 0) break;
-    end = text.indexOf(rest, end) + stop + 1;
+  if (/[；;]$/.test(s.text)) {
+    const stop = text.slice(end).search(/[。！？]/);
+    if (stop >= 0) end += stop + 1;
+  }
+  const next = text.slice(end).replace(/^\s+/, "");
+  if (/[：:]$/.test(text.slice(s.start, end).replace(/[。]$/, "")) || /^(包括|分别|即|主要有|具体)/.test(next)) {
+    const stop = next.search(/[。！？]/);
+    if (stop >= 0) end = text.indexOf(next, end) + stop + 1;
   }
   return text.slice(s.start, end);
 }

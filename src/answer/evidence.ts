@@ -4,7 +4,7 @@ import { splitSentences, squash } from "../index/cjk-text.js";
 import { hanBigrams } from "../index/tokenize.js";
 import type { RetrievedChunk } from "../retrieve/hybrid-retriever.js";
 import type { AnalyzedQuestion } from "../retrieve/question.js";
-import { dateSpans, nameSpans, numberSpans, placeSpans, type Span } from "./entities.js";
+import { dateSpans, nameSpans, numberSpans, orgSpans, placeSpans, roleSpans, type Span } from "./entities.js";
 
 /** A retrieved chunk as it will be cited: the speaker line (when the section has one) and the chunk text. */
 export interface Passage {
@@ -53,20 +53,34 @@ function askedRole(q: AnalyzedQuestion): string | undefined {
   return words.map((w) => /(常务副主席|副主席|主席|党组书记|副书记|书记|副主任|主任|组长|负责人)$/.exec(w)?.[1]).find(Boolean);
 }
 
+const MONEY = /价值|金额|价格|票价|费用|经费|预算|收入|营收|工资|奖金|多少钱|资金|budget|price|cost|revenue|salary|money|value/i;
+
+/** Classifiers that answer each other: 多少名选手 may be answered by 112位, 多少个 by 26家. */
+const UNIT_CLASSES = [new Set(["名", "位", "人"]), new Set(["个", "家", "项", "所", "座", "支", "队", "件", "批", "场", "份", "种", "条", "届", "套", "次"])];
+const sameClass = (a: string, b: string) => a === b || UNIT_CLASSES.some((c) => c.has(a) && c.has(b));
+
+/** A title matches the asked role exactly, or as a longer form that is not a deputy (党组书记 for 书记). */
+const roleMatches = (title: string, role: string) => title === role || (title.endsWith(role) && !title.includes("副") === !role.includes("副"));
+
 export function typedSpans(q: AnalyzedQuestion, sentence: string): Span[] {
   switch (q.type) {
     case "howMany": {
-      // Years, months and phases (二期) are not counts unless asked for.
+      // Years, months and phases (二期) are not counts unless asked for; a unit asked for must match in kind;
+      // a question about value or money wants an amount of money, not 400份.
+      if (MONEY.test(q.original)) return numberSpans(sentence).filter((n) => /元$/.test(n.unit));
       const all = numberSpans(sentence).filter((n) => n.unit === q.unit || !["年", "月", "期"].includes(n.unit));
-      const same = q.unit ? all.filter((n) => n.unit === q.unit) : all;
-      return same.length ? same : all;
+      return q.unit ? all.filter((n) => sameClass(n.unit, q.unit!)) : all;
     }
     case "who": {
       const role = askedRole(q);
       const names = nameSpans(sentence);
       // 主席 asked: a 副主席 or 常务副主席 is not the answer; 书记 asked: 党组书记 is.
-      return role ? names.filter((n) => n.title === role || (n.title.endsWith(role) && !n.title.includes("副"))) : names;
+      return role ? names.filter((n) => n.titles.some((t) => roleMatches(t, role))) : names;
     }
+    case "role":
+      return roleSpans(sentence, q.entities);
+    case "which":
+      return orgSpans(sentence);
     case "when":
       return dateSpans(sentence);
     case "where":
@@ -104,9 +118,12 @@ export function scoreSentences(q: AnalyzedQuestion, passages: Passage[], tw: Ter
   const out: ScoredSentence[] = [];
   for (const p of passages) {
     const ctxCov = coverage(p.context, tw);
+    const speakerEnd = p.ref.chunk.speaker ? p.ref.chunk.speaker.length : -1;
     for (const s of splitSentences(p.text)) {
       const key = squash(s.text);
       if (seen.has(key) || key.length < 4) continue;
+      // A speaker line is evidence of who someone is, not of what they said.
+      if (s.end <= speakerEnd && q.type !== "who" && q.type !== "role") continue;
       seen.add(key);
       const sentCov = coverage(s.text, tw);
       const typed = typedSpans(q, s.text);
@@ -118,6 +135,9 @@ export function scoreSentences(q: AnalyzedQuestion, passages: Passage[], tw: Ter
   }
   return out.sort((a, b) => b.score - a.score);
 }
+
+/** Question types whose answer is a typed span: the evidence must hold one. */
+export const TYPED = new Set<AnalyzedQuestion["type"]>(["howMany", "who", "when", "role"]);
 
 export interface Verdict {
   answerable: boolean;
@@ -138,7 +158,7 @@ const SEARCH_DEPTH = 20;
  * bodies and people), and, for 多少 / 谁 / 何时 questions, when it holds an answer of that type.
  */
 export function judge(q: AnalyzedQuestion, ranked: ScoredSentence[], keyTerms: string[]): Verdict {
-  const typedNeeded = q.type === "howMany" || q.type === "who" || q.type === "when";
+  const typedNeeded = TYPED.has(q.type);
   for (const s of ranked.slice(0, SEARCH_DEPTH)) {
     if (s.contextCoverage < MIN_CONTEXT_COVERAGE[q.lang]) continue;
     if (!keyTerms.every((t) => covers(s.passage.context, t))) continue;

@@ -3,9 +3,10 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { phraseKey } from "./translate.js";
 
 /** Bumped when the cached table's shape changes. */
-const LEXICON_VERSION = 1;
+const LEXICON_VERSION = 2;
 
 export interface Lexicon {
   /** English phrase (≤ 3 words, lower case) → simplified Chinese words, primary senses first. */
@@ -21,8 +22,8 @@ const SKIP_SENSE = /^(variant of|old variant|surname|abbr\.|cl:|see |used in|jap
 /** Cleans one gloss phrase: drops parentheses, "to ", articles; empty when it is no useful phrase. */
 function cleanPhrase(p: string): string {
   let s = p.toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, " ").replace(/[^a-z0-9' -]/g, " ");
-  s = s.replace(/\s+/g, " ").trim().replace(/^(to|a|an|the) /, "");
-  return s.split(" ").length <= 3 ? s : "";
+  s = phraseKey(s.replace(/\s+/g, " ").trim());
+  return s && s.split(" ").length <= 4 ? s : "";
 }
 
 /** Builds the lookup from the dictionary rows (pure, for tests). */

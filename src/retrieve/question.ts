@@ -2,7 +2,7 @@
 
 import { getJieba, STOPWORDS } from "../index/tokenize.js";
 
-export type QuestionType = "who" | "when" | "where" | "howMany" | "list" | "which" | "whyHow" | "what";
+export type QuestionType = "who" | "role" | "when" | "where" | "howMany" | "list" | "which" | "whyHow" | "what";
 export type Lang = "zh" | "en";
 
 export interface AnalyzedQuestion {
@@ -31,7 +31,8 @@ const CLASSIFIERS = "个名位家人项次期天年月条届所座场批件种�
 
 /** Interrogative phrases per type, most specific first; they are removed from the search text. */
 const ZH_TYPES: [QuestionType, RegExp][] = [
-  ["list", /(有)?哪些|哪几[个项件方面条种类位名家]?|都有什么|包括什么|包括哪|有什么(?=[\p{Script=Han}]{0,6}(活动|措施|工作|要求|举措|内容|特色|服务))/u],
+  ["role", /(担任|任|是)?(什么|何|哪些)(职务|职位|身份|头衔)|(的)?(职务|职位|身份)(是)?(什么)?/],
+  ["list", /(有)?哪些|哪[几两三四五六七八九十]+[个项件方面条种类位名家大]?|都有什么|包括什么|包括哪|有什么(?=[\p{Script=Han}]{0,6}(活动|措施|工作|要求|举措|内容|特色|服务))/u],
   ["howMany", new RegExp(`多少[${CLASSIFIERS}]?|几[${CLASSIFIERS}]|(的)?(人数|数量|总数|数目)(是|有)?多少|有几`)],
   ["who", /是谁|谁|哪位|何人|什么人|叫什么名字|姓名/],
   ["when", /什么时候|何时|哪天|哪一天|几月几日|几号|哪年|何日|什么时间|日期是/],
@@ -60,10 +61,10 @@ export function detectLang(q: string): Lang {
 /** Interrogatives are never content, even where jieba glues them to a neighbour. */
 const QUESTION_WORDS = new Set(["多少", "几", "谁", "哪", "哪些", "哪里", "哪个", "什么", "何时", "如何", "怎样", "为什么", "是否", "哪位", "哪天"]);
 const ENTITY_TAGS = new Set(["ns", "nt", "nr", "nz", "nrt", "nrfg"]);
-const ENTITY_SUFFIX = /(区|市|县|镇|乡|街道|公司|集团|医院|银行|大学|学院|工会|法院|剧院|委员会|管理处)$/;
+const ENTITY_SUFFIX = /^\p{Script=Han}{2,}(区|市|县|镇|乡|街道|公司|集团|医院|银行|大学|学院|工会|法院|剧院|委员会|管理处)$/u;
 
 /** Nouns that only complete an interrogative (什么时候, 哪些地方) and say nothing about the topic. */
-const GENERIC_FOCUS = new Set(["时候", "时间", "地方", "名字", "人", "内容", "方面", "东西"]);
+const GENERIC_FOCUS = new Set(["时候", "时间", "地方", "名字", "人", "内容", "方面", "东西", "单位", "部门", "机构", "职务", "职位", "身份"]);
 const GENERIC_VERBS = new Set(["是", "有", "了", "在", "被", "为", "过", "共", "一共", "总共", "分别", "主要", "具体", "请", "问"]);
 
 function contentWords(text: string): { word: string; tag: string }[] {
@@ -119,6 +120,11 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     if (pick) focus.push(pick.word);
   }
   const entities = tagged.filter((t) => ENTITY_TAGS.has(t.tag) || ENTITY_SUFFIX.test(t.word)).map((t) => t.word);
+  // 潘建新担任什么职务: the person is what precedes the interrogative, however jieba cuts the name.
+  if (type === "role" && asked) {
+    const person = base.slice(0, asked.start).replace(/(的|担任|任|是|现任)+$/u, "").trim();
+    if (/^\p{Script=Han}{2,4}$/u.test(person)) entities.push(person);
+  }
   const verbs = tagged.filter((t) => t.tag.startsWith("v") && t.tag !== "vn").map((t) => t.word);
   const r: AnalyzedQuestion = { original, searchText, type, lang, terms, focus, base, entities, verbs };
   if (unit) r.unit = unit;
@@ -126,8 +132,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   return r;
 }
 
-const EN_STOP = new Set(
-  "a an the of in on at to for and or is are was were be been being what which who whom whose when where why how many much did does do doing done has have had please tell me about with by from that this these those it its as there their they them he she his her we our you your i my can could would should will shall may might any some all each other into during after before than then so such not no yes said say says say".split(
+export const EN_STOP = new Set(
+  "took part take taken held hold event events a an the of in on at to for and or is are was were be been being what which who whom whose when where why how many much did does do doing done has have had please tell me about with by from that this these those it its as there their they them he she his her we our you your i my can could would should will shall may might any some all each other into during after before than then so such not no yes said say says say".split(
     " ",
   ),
 );

@@ -1,7 +1,12 @@
 // Turns an English question's content words into Chinese search words through the CC-CEDICT lookup.
 
 import type { Lexicon } from "./lexicon.js";
-import { englishWords } from "./question.js";
+import { EN_STOP, englishWords } from "./question.js";
+
+/** A phrase as it is looked up: lower case, function words dropped ("federation of trade unions" → "federation trade unions"). */
+export function phraseKey(phrase: string): string {
+  return phrase.toLowerCase().split(/\s+/).filter((w) => w && !EN_STOP.has(w)).join(" ");
+}
 
 /** Crude English lemmas, tried in order: prizes → prize, awarded → award, rehabilitation → rehabilitate. */
 function variants(w: string): string[] {
@@ -33,9 +38,12 @@ export const DOMAIN_GLOSSARY: Record<string, string[]> = {
   "contest": ["竞赛"], "final": ["决赛"], "finalist": ["决赛"], "contestant": ["选手"], "participant": ["选手", "参加"],
   "development zone": ["经开区"], "economic development area": ["经开区"], "national centre for the performing arts": ["国家大剧院"],
   "national grand theatre": ["国家大剧院"], "opera": ["歌剧"], "gift": ["礼品"], "volunteer": ["志愿服务"], "employee": ["职工"],
+  "charity performance": ["公益演出"], "charity": ["公益"], "performance": ["演出"], "performing arts": ["演出"],
   "worker": ["职工"], "congress": ["代表大会"], "speech": ["讲话"], "report": ["报告"], "held": ["举行", "举办"], "hold": ["举行", "举办"],
   "water authority": ["水务局"], "financial": ["金融"], "finance": ["金融"], "court": ["法院"], "police": ["干警"],
 };
+
+const GLOSSARY = new Map(Object.entries(DOMAIN_GLOSSARY).map(([k, v]) => [phraseKey(k), v]));
 
 export interface Translation {
   /** Chinese words found for the question, most specific phrase matches first. */
@@ -47,7 +55,7 @@ export interface Translation {
 }
 
 /**
- * Greedy longest-phrase lookup (three words, two, one) over the question's content words;
+ * Greedy longest-phrase lookup (up to six words, so "federation of trade unions" is one phrase) over the question's content words;
  * a phrase's candidates are kept only when the corpus knows them (`known` gives a count), at
  * most `perWord` per phrase, so "union" brings 工会 rather than every sense of the word.
  */
@@ -61,14 +69,14 @@ export function translateQuestion(question: string, lex: Lexicon, known: (zh: st
     const last = parts.pop()!;
     for (const v of variants(last)) {
       const key = [...parts, v].join(" ");
-      const hits = [...(DOMAIN_GLOSSARY[key] ?? []), ...(lex.en[key] ?? []), ...(parts.length === 0 ? (lex.pinyin[v] ?? []) : [])].filter(known);
+      const hits = [...(GLOSSARY.get(key) ?? []), ...(lex.en[key] ?? []), ...(parts.length === 0 ? (lex.pinyin[v] ?? []) : [])].filter(known);
       if (hits.length) return hits.slice(0, perWord);
     }
     return [];
   };
   for (let i = 0; i < words.length; ) {
     let matched = 0;
-    for (let n = Math.min(3, words.length - i); n >= 1 && !matched; n--) {
+    for (let n = Math.min(6, words.length - i); n >= 1 && !matched; n--) {
       const hits = lookup(words.slice(i, i + n).join(" "));
       if (hits.length) {
         if (!primary.includes(hits[0]!)) primary.push(hits[0]!);
