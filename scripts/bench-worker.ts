@@ -1,7 +1,11 @@
 // One bench measurement in its own process (so peak RSS is its own); prints one JSON line.
 
 import { mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { Answerer, type AnswerMode } from "../src/answer/answerer.js";
+import { loadLexicon } from "../src/retrieve/lexicon.js";
 import { Document } from "@langchain/core/documents";
 import { ensureIndex, indexText } from "../src/index/build-index.js";
 import { BuiltinEmbedder } from "../src/index/builtin-embedder.js";
@@ -41,6 +45,27 @@ async function run(): Promise<Record<string, number>> {
     case "reload-langchain": {
       const store = await HNSWLib.load(a, new BuiltinEmbedder());
       return { seconds: secs(), chunks: store.index.getCurrentCount() };
+    }
+    case "ask-latency": {
+      // Every eval question, asked twice over (warm), with the product's pipeline and with BM25-only retrieval.
+      const embedder = new BuiltinEmbedder();
+      const index = await loadIndex(a, embedder);
+      const answerer = new Answerer({ index, embedder, lexicon: await loadLexicon(path.join(path.dirname(a), "lexicon")) });
+      const qs = (await readFile("eval/questions.jsonl", "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l) as { question: string; history?: [] });
+      const time = async (mode: AnswerMode) => {
+        const ms: number[] = [];
+        for (let round = 0; round < 3; round++)
+          for (const q of qs) {
+            const t = performance.now();
+            await answerer.ask({ question: q.question, history: q.history }, { mode });
+            if (round > 0) ms.push(performance.now() - t);
+          }
+        ms.sort((x, y) => x - y);
+        return { p50: ms[Math.floor(ms.length * 0.5)]!, p95: ms[Math.ceil(ms.length * 0.95) - 1]! };
+      };
+      const ours = await time("hybrid");
+      const bm25 = await time("lexical");
+      return { seconds: secs(), chunks: index.chunks.length, p50: ours.p50, p95: ours.p95, bm25p50: bm25.p50, bm25p95: bm25.p95 };
     }
     default:
       throw new Error(`unknown bench task ${task}`);

@@ -20,6 +20,10 @@ interface Measure {
   seconds: number;
   chunks: number;
   peakMiB: number;
+  p50?: number;
+  p95?: number;
+  bm25p50?: number;
+  bm25p95?: number;
 }
 
 async function worker(task: string, ...args: string[]): Promise<Measure> {
@@ -82,6 +86,10 @@ async function main(): Promise<void> {
     const health = await timeToHealthy(["--import", "tsx", "src/main.ts"], { DATA_DIR: dataDir, ARTICLES_DIR: small.articles, EMBEDDER: "builtin" });
     const hello = await timeToHealthy(["--import", "tsx", "scripts/bench-hello-server.ts", "$PORT"], {});
     row("start → /api/health 200, index built", s(health), s(hello) + " (bare Hono server)", "< 3 s", health < 3);
+    const askSmall = await worker("ask-latency", small.index);
+    const msf = (x?: number) => `${(x ?? NaN).toFixed(1)} ms`;
+    row("answer p95 (retrieve + compose), default corpus", msf(askSmall.p95), msf(askSmall.bm25p95) + " (BM25-only pipeline)", "< 30 ms", (askSmall.p95 ?? 1e9) < 30);
+    row("  answer p50, default corpus", msf(askSmall.p50), msf(askSmall.bm25p50), "", true);
 
     // 2. Synthetic corpus made from the real paragraphs.
     const big = { articles: path.join(tmp, "synthetic"), index: path.join(tmp, "synthetic-index") };
@@ -98,6 +106,10 @@ async function main(): Promise<void> {
     const reLc = await worker("reload-langchain", path.join(tmp, "lc-synthetic"));
     row(`reload ${ARTICLES}-article index`, s(reOurs.seconds), s(reLc.seconds) + " (LangChain HNSWLib.load)", "< 3 s", reOurs.seconds < 3);
     row(`  peak RSS after reload`, `${reOurs.peakMiB} MiB`, `${reLc.peakMiB} MiB`, "< 1024 MiB", reOurs.peakMiB < 1024);
+    const askBig = await worker("ask-latency", big.index);
+    const msb = (x?: number) => `${(x ?? NaN).toFixed(1)} ms`;
+    row(`answer p95 (retrieve + compose), ${ARTICLES} articles`, msb(askBig.p95), msb(askBig.bm25p95) + " (BM25-only pipeline)", "< 100 ms", (askBig.p95 ?? 1e9) < 100);
+    row(`  answer p50, ${ARTICLES} articles`, msb(askBig.p50), msb(askBig.bm25p50), "", true);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

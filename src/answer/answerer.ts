@@ -76,6 +76,11 @@ export class Answerer {
   readonly retriever: HybridRetriever;
   private readonly maxIdf: number;
 
+  /** Attaches the English lookup once it has loaded (it is built in the background at start). */
+  useLexicon(lexicon: Lexicon | undefined): void {
+    if (lexicon) this.deps.lexicon = lexicon;
+  }
+
   constructor(private readonly deps: AnswererDeps) {
     this.retriever = new HybridRetriever(deps.index, deps.embedder);
     const n = deps.index.bm25.size;

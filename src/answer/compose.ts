@@ -45,7 +45,8 @@ export class CitationList {
   }
 
   list(): Citation[] {
-    return [...this.byChunk.values()].map(({ c, quotes }) => (quotes.length ? { ...c, quote: quotes.join("") } : c));
+    // Several sentences of one passage are quoted one per line: each line is verbatim in the passage.
+    return [...this.byChunk.values()].map(({ c, quotes }) => (quotes.length ? { ...c, quote: quotes.join("\n") } : c));
   }
 }
 
@@ -133,7 +134,7 @@ function withEnumeration(s: ScoredSentence): string {
   return text.slice(s.start, end);
 }
 
-const FRAMES = {
+export const FRAMES = {
   zh: { disagree: "各篇文章说法不一：", related: "相关报道：" },
   en: { disagree: "The articles differ: ", related: "Related: " },
 };

@@ -94,14 +94,19 @@ export function placeSpans(s: string): Span[] {
   ).sort((a, b) => a.start - b.start);
 }
 
-const ORG = /(\p{Script=Han}{2,20}?(?:总工会|工会|公司|集团|医院|银行|分行|大学|法院|委员会|局|管理处|中心|协会))(?=主办|承办|协办|举办|组织|开展|邀请)/gu;
+const ORG = /([\p{Script=Han}（）]{2,24}?(?:总工会|工会|公司|集团|医院|银行|分行|大学|法院|委员会|局|管理处|中心|协会))(主办|承办|协办|举办|组织|开展|邀请)/gu;
+
+export interface OrgSpan extends Span {
+  /** What the organisation does here: 主办, 承办 … */
+  verb: string;
+}
 
 /** Organisations doing something (中国农业银行北京市分行工会承办): answers to 哪个单位 questions. */
-export function orgSpans(s: string): Span[] {
+export function orgSpans(s: string): OrgSpan[] {
   return [...s.matchAll(ORG)].map((m) => {
-    const text = m[1]!.replace(/^(由|本次活动由|，)/, "");
-    const start = m.index! + m[0].length - text.length;
-    return { text, start, end: start + text.length };
+    const text = m[1]!.replace(/^.*?由/, "");
+    const start = m.index! + m[1]!.length - text.length;
+    return { text, start, end: start + text.length, verb: m[2]! };
   });
 }
 

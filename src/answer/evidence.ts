@@ -79,8 +79,12 @@ export function typedSpans(q: AnalyzedQuestion, sentence: string): Span[] {
     }
     case "role":
       return roleSpans(sentence, q.entities);
-    case "which":
-      return orgSpans(sentence);
+    case "which": {
+      // 由哪个单位承办: the organisation that 承办, not the one that 主办.
+      const orgs = orgSpans(sentence);
+      const asked = orgs.filter((o) => q.original.includes(o.verb));
+      return asked.length ? asked : orgs;
+    }
     case "when":
       return dateSpans(sentence);
     case "where":

@@ -2,12 +2,18 @@
 
 const TRAILING = /[。！？!?；;…，,、：:”’」』）)\s]+$/u;
 
-/** `sentence` with `[n][m]` placed before its closing punctuation; a bare clause gets `。` (or `.`). */
-export function withMarkers(sentence: string, ns: number[], lang: "zh" | "en" = "zh"): string {
-  const marks = ns.map((n) => `[${n}]`).join("");
+/** One sentence with `[n][m]` placed before its closing punctuation; a bare clause gets `。` (or `.`). */
+function markOne(sentence: string, marks: string, lang: "zh" | "en"): string {
   const m = TRAILING.exec(sentence);
   if (!m) return sentence + marks + (lang === "zh" ? "。" : ".");
   return sentence.slice(0, m.index) + marks + m[0];
+}
+
+/** `text` with `[n][m]` before the closing punctuation of each of its sentences (。！？ ends). */
+export function withMarkers(text: string, ns: number[], lang: "zh" | "en" = "zh"): string {
+  const marks = ns.map((n) => `[${n}]`).join("");
+  const sentences = text.match(/[^。！？]+(?:[。！？]+[”’」』）)]*|$)/gu)?.filter((s) => s.trim()) ?? [text];
+  return sentences.map((s) => markOne(s, marks, lang)).join("");
 }
 
 /** The marker numbers in a piece of text, in order. */

@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { articlesRoutes } from "./articles-routes.js";
+import { askRoute } from "./ask-route.js";
 import { AppError, errorBody } from "./errors.js";
 import type { ServiceState } from "./state.js";
 
@@ -19,6 +20,7 @@ export interface AppDeps {
 export function createApp({ state, log = (l) => console.error(l) }: AppDeps): Hono {
   const app = new Hono();
   app.route("/api", articlesRoutes(state));
+  app.route("/api", askRoute(state));
 
   app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {

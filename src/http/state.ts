@@ -1,5 +1,6 @@
 // What the server is serving: nothing while the index builds, then the loaded index and its parts.
 
+import type { Answerer } from "../answer/answerer.js";
 import type { TextEmbedder } from "../index/embedder.js";
 import type { BuiltIndex } from "../index/index-store.js";
 import type { Article } from "../index/types.js";
@@ -7,6 +8,7 @@ import type { Article } from "../index/types.js";
 export interface ReadyState {
   index: BuiltIndex;
   embedder: TextEmbedder;
+  answerer: Answerer;
   articlesById: Map<string, Article>;
 }
 
@@ -16,8 +18,8 @@ export class ServiceState {
   status: "starting" | "ready" | "failed" = "starting";
   failure?: string;
 
-  setReady(index: BuiltIndex, embedder: TextEmbedder): void {
-    this.ready = { index, embedder, articlesById: new Map(index.articles.map((a) => [a.id, a])) };
+  setReady(index: BuiltIndex, embedder: TextEmbedder, answerer: Answerer): void {
+    this.ready = { index, embedder, answerer, articlesById: new Map(index.articles.map((a) => [a.id, a])) };
     this.status = "ready";
   }
 

@@ -53,7 +53,7 @@ function cedictDataFile(): string {
   return path.join(path.dirname(entry), "..", "data", "all.js");
 }
 
-let cached: Promise<Lexicon | undefined> | undefined;
+const cached = new Map<string, Promise<Lexicon | undefined>>();
 
 /**
  * Loads the lookup from `cacheDir`, building it from CC-CEDICT on first use (about a second).
@@ -61,7 +61,9 @@ let cached: Promise<Lexicon | undefined> | undefined;
  * questions then search with their own words only.
  */
 export function loadLexicon(cacheDir: string, log: (l: string) => void = console.warn): Promise<Lexicon | undefined> {
-  cached ??= (async () => {
+  const hit = cached.get(cacheDir);
+  if (hit) return hit;
+  const loading = (async () => {
     const file = path.join(cacheDir, `cedict-en-zh-v${LEXICON_VERSION}.json`);
     try {
       return JSON.parse(await readFile(file, "utf8")) as Lexicon;
@@ -82,5 +84,6 @@ export function loadLexicon(cacheDir: string, log: (l: string) => void = console
       return undefined;
     }
   })();
-  return cached;
+  cached.set(cacheDir, loading);
+  return loading;
 }
