@@ -9,7 +9,7 @@ import { readyState } from "../helpers/ready-state.js";
 describe("read endpoints", () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    app = createApp({ state: await readyState(), log: () => {} });
+    app = createApp({ state: await readyState() });
   });
 
   it("reports health with counts and the embedder", async () => {
@@ -49,7 +49,7 @@ describe("read endpoints", () => {
   });
 
   it("answers 503 with Retry-After while the index is not ready", async () => {
-    const cold = createApp({ state: new ServiceState(), log: () => {} });
+    const cold = createApp({ state: new ServiceState() });
     const res = await cold.request("/api/health");
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
