@@ -29,7 +29,7 @@ describe("index persistence", () => {
     expect(second.built).toBe(false);
     const q = await embedder.embedQuery("通州区康复临床技能竞赛");
     expect(second.index.dense.search(q, 3)).toEqual(first.index.dense.search(q, 3));
-    const terms = searchTerms("暖心驿站");
+    const terms = searchTerms("累计建成暖心驿站");
     expect(second.index.bm25.search(terms, 3)).toEqual(first.index.bm25.search(terms, 3));
     const top = second.index.chunks[second.index.bm25.search(terms, 1)[0]!.index]!;
     expect(top.text).toContain("暖心驿站1427个");
