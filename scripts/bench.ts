@@ -71,6 +71,7 @@ const rows: string[][] = [];
 const row = (what: string, ours: string, baseline: string, target: string, ok: boolean) =>
   rows.push([what, ours, baseline, target, ok ? "yes" : "NO"]);
 const s = (x: number) => `${x.toFixed(2)} s`;
+const ms = (x?: number) => `${(x ?? NaN).toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "qa-bench-"));
@@ -87,9 +88,8 @@ async function main(): Promise<void> {
     const hello = await timeToHealthy(["--import", "tsx", "scripts/bench-hello-server.ts", "$PORT"], {});
     row("start → /api/health 200, index built", s(health), s(hello) + " (bare Hono server)", "< 3 s", health < 3);
     const askSmall = await worker("ask-latency", small.index);
-    const msf = (x?: number) => `${(x ?? NaN).toFixed(1)} ms`;
-    row("answer p95 (retrieve + compose), default corpus", msf(askSmall.p95), msf(askSmall.bm25p95) + " (BM25-only pipeline)", "< 30 ms", (askSmall.p95 ?? 1e9) < 30);
-    row("  answer p50, default corpus", msf(askSmall.p50), msf(askSmall.bm25p50), "", true);
+    row("answer p95 (retrieve + compose), default corpus", ms(askSmall.p95), ms(askSmall.bm25p95) + " (BM25-only pipeline)", "< 30 ms", (askSmall.p95 ?? 1e9) < 30);
+    row("  answer p50, default corpus", ms(askSmall.p50), ms(askSmall.bm25p50), "", true);
 
     // 2. Synthetic corpus made from the real paragraphs.
     const big = { articles: path.join(tmp, "synthetic"), index: path.join(tmp, "synthetic-index") };
@@ -107,9 +107,8 @@ async function main(): Promise<void> {
     row(`reload ${ARTICLES}-article index`, s(reOurs.seconds), s(reLc.seconds) + " (LangChain HNSWLib.load)", "< 3 s", reOurs.seconds < 3);
     row(`  peak RSS after reload`, `${reOurs.peakMiB} MiB`, `${reLc.peakMiB} MiB`, "< 1024 MiB", reOurs.peakMiB < 1024);
     const askBig = await worker("ask-latency", big.index);
-    const msb = (x?: number) => `${(x ?? NaN).toFixed(1)} ms`;
-    row(`answer p95 (retrieve + compose), ${ARTICLES} articles`, msb(askBig.p95), msb(askBig.bm25p95) + " (BM25-only pipeline)", "< 100 ms", (askBig.p95 ?? 1e9) < 100);
-    row(`  answer p50, ${ARTICLES} articles`, msb(askBig.p50), msb(askBig.bm25p50), "", true);
+    row(`answer p95 (retrieve + compose), ${ARTICLES} articles`, ms(askBig.p95), ms(askBig.bm25p95) + " (BM25-only pipeline)", "< 100 ms", (askBig.p95 ?? 1e9) < 100);
+    row(`  answer p50, ${ARTICLES} articles`, ms(askBig.p50), ms(askBig.bm25p50), "", true);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

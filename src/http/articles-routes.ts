@@ -19,15 +19,14 @@ export function articlesRoutes(state: ServiceState): Hono {
   const app = new Hono();
 
   app.get("/health", (c) => {
-    const ready = state.get();
-    if (!ready) requireReady(state);
-    const { manifest } = ready!.index;
+    const { index, embedder } = requireReady(state);
+    const { manifest } = index;
     return c.json({
       status: "ok",
       articles: manifest.counts.articles,
       sections: manifest.counts.sections,
       chunks: manifest.counts.chunks,
-      embedder: ready!.embedder.id,
+      embedder: embedder.id,
       builtAt: manifest.builtAt,
     });
   });

@@ -4,7 +4,7 @@ import { endsSentence } from "./cjk-text.js";
 
 /** `□本报记者 张晶 赵思远 …` */
 export function isByline(line: string): boolean {
-  return /^[□■]\s*(本报)?(记者|通讯员|特约)/.test(line) || /^[□■]/.test(line);
+  return /^[□■]/.test(line);
 }
 
 /** `本报记者 于佳 摄`, `本报记者 盛丽 通讯员 王玫 摄影报道`, `图/记者 某某` … */

@@ -1,26 +1,16 @@
 // The chat page's client for POST /api/ask: streams Server-Sent Events, falls back to the JSON error body.
 
-export interface Citation {
-  n: number;
-  articleId: string;
-  articleTitle: string;
-  sectionId: string;
-  heading: string;
-  text: string;
-  quote?: string;
-  score: number;
-}
+// Types only (erased from the bundle): the page speaks the server's own shapes.
+import type { Citation } from "../../src/answer/compose.js";
+import type { Turn } from "../../src/retrieve/follow-up.js";
+
+export type { Citation, Turn };
 
 export interface AskResponse {
   answer: string;
   answerable: boolean;
   citations: Citation[];
   rewrittenQuestion?: string;
-}
-
-export interface Turn {
-  role: "user" | "assistant";
-  content: string;
 }
 
 export class AskError extends Error {
