@@ -74,7 +74,6 @@ export function rerank(passages: Passage[], tw: TermWeights): Passage[] {
 
 export class Answerer {
   readonly retriever: HybridRetriever;
-  private readonly maxIdf: number;
 
   /** Attaches the English lookup once it has loaded (it is built in the background at start). */
   useLexicon(lexicon: Lexicon | undefined): void {
@@ -83,15 +82,13 @@ export class Answerer {
 
   constructor(private readonly deps: AnswererDeps) {
     this.retriever = new HybridRetriever(deps.index, deps.embedder);
-    const n = deps.index.bm25.size;
-    this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
   }
 
   /** Question terms weighted by corpus IDF; a term the corpus never uses weighs the most. */
   private weights(q: AnalyzedQuestion): TermWeights {
     const { bm25 } = this.deps.index;
     const verbs = new Set(q.verbs);
-    return { terms: q.terms, weight: (t) => (bm25.docFreq(t) ? bm25.idf(t) : this.maxIdf) * (verbs.has(t) || /^[a-z]/.test(t) ? 0.5 : 1) };
+    return { terms: q.terms, weight: (t) => bm25.idf(t) * (verbs.has(t) || /^[a-z]/.test(t) ? 0.5 : 1) };
   }
 
   /**

@@ -107,11 +107,9 @@ export class Bm25Index {
     return this.data.docLens.length;
   }
 
-  /** Inverse document frequency of a term (0 when unknown). */
+  /** Inverse document frequency of a term; a term no chunk contains gets the formula's value for df = 0, the highest. */
   idf(term: string): number {
-    const id = this.termIds.get(term);
-    if (id === undefined) return 0;
-    const df = this.data.offsets[id + 1]! - this.data.offsets[id]!;
+    const df = this.docFreq(term);
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 

@@ -26,7 +26,6 @@ export interface BuildOptions {
   previous?: BuiltIndex;
   /** Show progress bars on stderr. */
   progress?: boolean;
-  log?: (line: string) => void;
 }
 
 const EMBED_BATCH = 64;
